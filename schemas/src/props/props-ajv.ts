@@ -23,7 +23,7 @@ export function propsAjv(): Ajv2020 {
   if (sharedAjv) return sharedAjv;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
   ajv.addVocabulary([...EDITOR_KEYWORDS]);
-  for (const schema of definitionSchemas) ajv.addSchema(schema as object);
+  for (const schema of definitionSchemas) ajv.addSchema(schema);
   sharedAjv = ajv;
   return ajv;
 }

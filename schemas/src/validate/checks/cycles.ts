@@ -1,0 +1,67 @@
+import type { DefinitionIndex } from "../definition-index.js";
+import type { DependencyEdge } from "./bindings.js";
+import type { Report } from "./report.js";
+
+/**
+ * Bindings that depend on themselves, directly or through other components
+ * and automatic queries, would recompute forever. Exposed values are linked to
+ * the props they derive from (manifest `derivedFrom`).
+ */
+export function checkCycles(index: DefinitionIndex, edges: readonly DependencyEdge[], report: Report): void {
+  const graph = new Map<string, { to: string; pointer: string | undefined }[]>();
+  const add = (from: string, to: string, pointer: string | undefined): void => {
+    let list = graph.get(from);
+    if (!list) graph.set(from, (list = []));
+    list.push({ to, pointer });
+  };
+  for (const edge of edges) add(edge.from, edge.to, edge.pointer);
+  for (const node of index.nodes) {
+    if (node.id === undefined || !node.manifest?.exposes) continue;
+    for (const [name, exposed] of Object.entries(node.manifest.exposes)) {
+      for (const prop of exposed.derivedFrom ?? []) add(`${node.id}.${name}`, `${node.id}.${prop}`, undefined);
+    }
+  }
+  // Iterative DFS with colours; each cycle is reported once, at its first binding.
+  const colour = new Map<string, 1 | 2>();
+  const reported = new Set<string>();
+  for (const start of graph.keys()) {
+    if (colour.has(start)) continue;
+    const path: string[] = [];
+    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    colour.set(start, 1);
+    path.push(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const out = graph.get(frame.node) ?? [];
+      if (frame.next >= out.length) {
+        colour.set(frame.node, 2);
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const edge = out[frame.next++]!;
+      const state = colour.get(edge.to);
+      if (state === 1) {
+        const loop = [...path.slice(path.indexOf(edge.to)), edge.to];
+        const key = [...loop].sort().join(">");
+        if (!reported.has(key)) {
+          reported.add(key);
+          const pointer = firstPointer(graph, loop) ?? "";
+          report(pointer, "binding.cycle", `These bindings depend on each other in a loop, so none can be computed: ${loop.join(" → ")}. Break the loop, for example by storing one value in state.`);
+        }
+      } else if (state === undefined) {
+        colour.set(edge.to, 1);
+        path.push(edge.to);
+        stack.push({ node: edge.to, next: 0 });
+      }
+    }
+  }
+}
+
+function firstPointer(graph: Map<string, { to: string; pointer: string | undefined }[]>, loop: string[]): string | undefined {
+  for (let i = 0; i < loop.length - 1; i++) {
+    const edge = graph.get(loop[i]!)?.find((e) => e.to === loop[i + 1] && e.pointer !== undefined);
+    if (edge?.pointer) return edge.pointer;
+  }
+  return undefined;
+}

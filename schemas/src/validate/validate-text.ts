@@ -1,0 +1,85 @@
+import { countMembers, prescanJson } from "../json-source/prescan.js";
+import { buildSourceMap, positionAt, type SourceMap } from "../json-source/source-locator.js";
+import { resolveLimits } from "./limits.js";
+import type { Problem, ValidationResult } from "./problem.js";
+import { validate, type ValidateOptions } from "./validate.js";
+
+export interface TextValidationResult extends ValidationResult {
+  /** The parsed document, when the text was JSON. */
+  readonly doc?: unknown;
+}
+
+/**
+ * Validates JSON text: refuses oversized or over-deep input before parsing,
+ * reports syntax errors and duplicate keys with line and column, then runs
+ * `validate` on the parsed document. Never throws.
+ */
+export function validateText(text: string, options: Omit<ValidateOptions, "source" | "sourceMap"> = {}): TextValidationResult {
+  const limits = resolveLimits(options.limits);
+  const fail = (problem: Problem): TextValidationResult => ({ valid: false, problems: [problem] });
+  const bytes = utf8Length(text, limits.maxBytes);
+  if (bytes > limits.maxBytes) {
+    return fail({ pointer: "", code: "json.too-large", severity: "error", message: `The file is larger than the ${formatBytes(limits.maxBytes)} limit. An app definition is normally far smaller; check it is the right file.` });
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const scan = prescanJson(body, limits.maxDepth);
+  if (scan.tooDeepAt !== -1) {
+    const at = positionAt(body, scan.tooDeepAt);
+    return fail({ pointer: "", code: "json.too-deep", severity: "error", line: at.line, column: at.column, message: `The file is nested more than ${limits.maxDepth} levels deep, which no real app needs.` });
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (error) {
+    return fail(syntaxProblem(body, error as Error));
+  }
+  let sourceMap: SourceMap | undefined;
+  const duplicates: Problem[] = [];
+  if (countMembers(doc) !== scan.members) {
+    sourceMap = buildSourceMap(body);
+    for (const d of sourceMap.duplicateKeys) {
+      const name = d.pointer.slice(d.pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+      const isId = /^\/workflows\/\d+\/states\/[^/]+$/.test(d.pointer) || /^\/state\/[^/]+$/.test(d.pointer);
+      duplicates.push({
+        pointer: d.pointer, code: isId ? "id.duplicate" : "json.duplicate-key", severity: "error", line: d.position.line, column: d.position.column,
+        message: `'${name}' appears twice in the same object (first on line ${d.firstPosition.line}); only the last one would count. Remove or rename one.`,
+      });
+    }
+  }
+  const result = validate(doc, { ...options, source: body, ...(sourceMap ? { sourceMap } : {}) });
+  const problems = [...duplicates, ...result.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { valid: result.valid && duplicates.length === 0, problems, doc };
+}
+
+function syntaxProblem(text: string, error: Error): Problem {
+  // V8 says "... at position N" (and newer versions add "(line L column C)").
+  const match = /position (\d+)/.exec(error.message);
+  const offset = match ? Number(match[1]) : text.length;
+  const at = positionAt(text, offset);
+  const reason = error.message.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "").replace(/, "[\s\S]*" is not valid JSON$/, "");
+  const empty = text.trim() === "";
+  return {
+    pointer: "", code: "json.syntax", severity: "error", line: at.line, column: at.column,
+    message: empty ? "The file is empty; an app definition is a JSON object." : `This is not valid JSON: ${reason}. Check for a missing comma, quote or bracket near line ${at.line}, column ${at.column}.`,
+  };
+}
+
+/** UTF-8 byte length, stopping early once past `stopAfter`. */
+function utf8Length(text: string, stopAfter: number): number {
+  if (text.length > stopAfter) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}
