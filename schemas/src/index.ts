@@ -31,3 +31,7 @@ export { FORBIDDEN_GLOBALS, FORBIDDEN_PROPERTIES, SCOPE_ROOTS, QUERY_FIELDS } fr
 export { STDLIB_FUNCTIONS, STDLIB_NAMESPACES, type HelperDoc } from "./expressions/stdlib-catalog.js";
 export { buildSourceMap, type SourceMap, type SourcePosition } from "./json-source/source-locator.js";
 export { joinPointer, splitPointer, escapePointerSegment } from "./json-source/json-pointer.js";
+
+/** TypeScript types of the definition, derived from the JSON Schemas (see scripts/generate-types.mjs). */
+export type * from "./generated/definition.types.js";
+export type { FinwrightAppDefinition as AppDefinition } from "./generated/definition.types.js";

@@ -97,7 +97,7 @@ export function analyseExpression(ast: ExpressionNode): ExpressionAnalysis {
           const key = property["key"] as ExpressionNode;
           if (property["computed"]) push(key, locals);
           else {
-            const keyName = key.type === "Identifier" ? (key["name"] as string) : String(key["value"]);
+            const keyName = key.type === "Identifier" ? (key["name"] as string) : literalName(key);
             if (FORBIDDEN_PROPERTIES.has(keyName)) forbid(keyName);
           }
           push(property["value"] ?? key, locals);
@@ -159,7 +159,7 @@ function readChain(outer: ExpressionNode, locals: ReadonlySet<string>): Chain {
       const property = node["property"] as ExpressionNode;
       let name: string | null = null;
       if (!node["computed"] && property.type === "Identifier") name = property["name"] as string;
-      else if (property.type === "Literal") name = String(property["value"]);
+      else if (property.type === "Literal") name = literalName(property);
       else if (property.type === "TemplateLiteral" && (property["expressions"] as unknown[]).length === 0) {
         name = (property["quasis"] as { value: { cooked: string } }[]).map((q) => q.value.cooked).join("");
       } else children.push({ node: property, asArgument: false });
@@ -190,4 +190,22 @@ function readChain(outer: ExpressionNode, locals: ReadonlySet<string>): Chain {
     }
   }
   return { reference: { root, path, called }, forbidden, children };
+}
+
+/**
+ * The property name a string literal spells. jsep keeps escapes such as \u0063
+ * undecoded, so decode them here: "\u0063onstructor" must count as "constructor".
+ */
+function literalName(literal: ExpressionNode): string {
+  const raw = literal["raw"];
+  if (typeof literal["value"] !== "string" || typeof raw !== "string") return String(literal["value"]);
+  return raw.slice(1, -1).replace(/\\(u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([\s\S]))/g, (_m, _all, braced?: string, u4?: string, x2?: string, other?: string) => {
+    const hex = braced ?? u4 ?? x2;
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : "";
+    }
+    const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+    return simple[other ?? ""] ?? other ?? "";
+  });
 }
