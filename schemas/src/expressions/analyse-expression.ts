@@ -182,7 +182,8 @@ function readChain(outer: ExpressionNode, locals: ReadonlySet<string>): Chain {
   const path: string[] = [];
   let called = calledNext && segments.length === 0;
   for (const segment of segments) {
-    if (segment.name === null) break;
+    // A forbidden segment is reported above; what follows it is not a reference worth checking.
+    if (segment.name === null || FORBIDDEN_PROPERTIES.has(segment.name)) break;
     path.push(segment.name);
     if (segment.called) {
       called = true;

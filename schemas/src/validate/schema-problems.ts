@@ -3,6 +3,7 @@ import { suggestion } from "./did-you-mean.js";
 import type { PropsSchemaError } from "../props/props-ajv.js";
 import type { Problem, ProblemCode } from "./problem.js";
 import { describePointer } from "./describe-pointer.js";
+import { collapseAlternatives, formsSentence } from "./collapse-alternatives.js";
 import type { JsonObject } from "./definition-index.js";
 
 type SchemaError = PropsSchemaError & { schemaPath: string; propertyName?: string };
@@ -29,16 +30,11 @@ const TYPE_WORDS: Record<string, string> = { string: "text", number: "a number",
 /** Turns the generated validator's errors into problems, collapsing the noise of composite keywords. */
 export function schemaProblems(errors: readonly SchemaError[], doc: JsonObject): Problem[] {
   const problems: Problem[] = [];
-  // Errors under an anyOf that failed are reported once, as the anyOf.
-  const anyOfFailures = errors.filter((e) => e.keyword === "anyOf").map((e) => ({ at: e.instancePath, schemaPath: e.schemaPath.replace(/\/anyOf$/, "") }));
   const seen = new Set<string>();
-  for (const error of errors) {
-    if (error.keyword === "anyOf" || error.keyword === "oneOf" && hasDiscriminatorError(errors, error)) continue;
-    if (anyOfFailures.some((f) => f.at === error.instancePath && error.keyword !== "anyOf" && error.schemaPath.startsWith(f.schemaPath + "/anyOf")) ) {
-      const key = `${error.instancePath}|anyOf`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push(make(error.instancePath, "schema.no-match", "should be true, false or a {{ binding }}", doc));
+  for (const error of collapseAlternatives(errors)) {
+    if (error.keyword === "oneOf" && hasDiscriminatorError(errors, error)) continue;
+    if (error.keyword === "anyOf" || error.keyword === "oneOf") {
+      problems.push(make(error.instancePath, "schema.no-match", formsSentence((error.params["forms"] as string[] | undefined) ?? []), doc));
       continue;
     }
     if (error.keyword === "propertyNames") continue; // the inner pattern error names the key itself
@@ -110,7 +106,8 @@ function discriminator(error: SchemaError, doc: JsonObject): Problem {
   const hint = typeof value === "string" ? suggestion(value, kinds) : "";
   const place = describePointer(doc, error.instancePath);
   const which = value === undefined ? `has no ${tag}; it should be one of` : `uses the ${what} ${JSON.stringify(value)}, which is not one of`;
-  return problem(`${error.instancePath}/${tag}`, code, `${place.owner}${place.subject} ${which}: ${kinds.join(", ")}.${hint}`);
+  const subject = place.subject === "it" ? place.owner.replace(/: $/, "") : `${place.owner}${place.subject}`;
+  return problem(`${error.instancePath}/${tag}`, code, `${subject} ${which}: ${kinds.join(", ")}.${hint}`);
 }
 
 function make(pointer: string, code: ProblemCode, detail: string, doc: JsonObject, fullSentence = false, shownValue?: string): Problem {

@@ -98,8 +98,7 @@ function runChecks(doc: unknown, options: ValidateOptions, limits: ValidationLim
 
 /** Drops schema noise that a more specific check already explains, places problems in the text, caps the count. */
 function finish(all: Problem[], options: ValidateOptions, limits: ValidationLimits): ValidationResult {
-  const specific = new Set(all.filter((p) => p.code.startsWith("money.")).map((p) => p.pointer));
-  let problems = all.filter((p) => !((p.code.startsWith("schema.") || p.code.startsWith("prop.")) && specific.has(p.pointer)));
+  let problems = dropExplainedNoise(all);
   const sourceMap = options.sourceMap ?? (options.source !== undefined && problems.length > 0 ? safeSourceMap(options.source) : undefined);
   if (sourceMap) {
     problems = problems.map((p) => {
@@ -113,6 +112,22 @@ function finish(all: Problem[], options: ValidateOptions, limits: ValidationLimi
     problems = [...problems.slice(0, limits.maxProblems), tooMany(more)];
   }
   return { valid: !problems.some((p) => p.severity === "error"), problems };
+}
+
+/**
+ * A specific check explains a problem better than the JSON Schema's generic
+ * words: drop schema and prop errors at the same place, and, below a bad money
+ * value, the generic complaints about the value that holds it.
+ */
+function dropExplainedNoise(all: Problem[]): Problem[] {
+  const isGeneric = (p: Problem): boolean => p.code.startsWith("schema.") || p.code.startsWith("prop.");
+  const specificAt = new Set(all.filter((p) => !isGeneric(p)).map((p) => p.pointer));
+  const moneyAt = all.filter((p) => p.code.startsWith("money.")).map((p) => p.pointer);
+  return all.filter((p) => {
+    if (isGeneric(p) && specificAt.has(p.pointer)) return false;
+    const holdsBadMoney = moneyAt.some((m) => m.startsWith(p.pointer + "/"));
+    return !(holdsBadMoney && (isGeneric(p) || p.code === "state.default-mismatch"));
+  });
 }
 
 function tooMany(more: number): Problem {

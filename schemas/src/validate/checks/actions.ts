@@ -4,6 +4,13 @@ import type { Report } from "./report.js";
 
 /** Actions name queries, pages, workflows, components and state keys: each must exist and fit. */
 export function checkActions(index: DefinitionIndex, report: Report): void {
+  const connections = [...index.connections.keys()];
+  for (const [id, { pointer, value: query }] of index.queries) {
+    const connection = asString(query["connection"]);
+    if (connection !== undefined && !index.connections.has(connection)) {
+      report(`${pointer}/connection`, "ref.unknown-connection", `Query '${id}' uses the connection '${connection}', which does not exist.${suggestion(connection, connections)}`);
+    }
+  }
   const pageIds = index.pages.map((p) => p.id).filter((id): id is string => id !== undefined);
   for (const site of index.actions) {
     const { action, pointer, context } = site;
@@ -54,6 +61,10 @@ function checkComponentTarget(index: DefinitionIndex, site: ActionSite, exposed:
   const pointer = `${site.pointer}/component`;
   if (!target) {
     report(pointer, "ref.unknown-component", `${site.context.where}: ${String(site.action["action"])} names the component '${id}', which does not exist.${suggestion(id, index.nodesById.keys())}`);
+    return;
+  }
+  if (site.context.pageIndex !== undefined && target.pageIndex !== site.context.pageIndex) {
+    report(pointer, "ref.component-on-other-page", `${site.context.where}: ${String(site.action["action"])} names '${id}', which is on another page; it can only act on components of its own page.`);
     return;
   }
   const exposes = target.manifest?.exposes ?? {};

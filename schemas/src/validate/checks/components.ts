@@ -1,6 +1,7 @@
 import { joinPointer } from "../../json-source/json-pointer.js";
 import type { PropsCompiler, PropsSchemaError } from "../../props/props-ajv.js";
 import { suggestion } from "../did-you-mean.js";
+import { collapseAlternatives, formsSentence } from "../collapse-alternatives.js";
 import { isObject, type DefinitionIndex, type NodeEntry } from "../definition-index.js";
 import type { Report } from "./report.js";
 
@@ -67,7 +68,7 @@ function checkProps(entry: NodeEntry, report: Report, compile: PropsCompiler): v
   const errors = compile(manifest.props)(props);
   if (!errors) return;
   const propNames = Object.keys((manifest.props["properties"] as object | undefined) ?? {});
-  for (const error of errors) {
+  for (const error of collapseAlternatives(errors)) {
     if (isCausedByBinding(props, error)) continue;
     const at = `${pointer}/props${error.instancePath}`;
     if (error.keyword === "additionalProperties") {
@@ -95,6 +96,7 @@ function describePropError(error: PropsSchemaError): string {
     case "minItems": return `should have at least ${String(p["limit"])} items`;
     case "maxItems": return `should have at most ${String(p["limit"])} items`;
     case "pattern": return "is not in the expected format";
+    case "anyOf": case "oneOf": return formsSentence((p["forms"] as string[] | undefined) ?? []);
     default: return error.message ?? "is not valid";
   }
 }

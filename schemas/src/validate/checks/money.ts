@@ -28,8 +28,14 @@ function walk(value: unknown, pointer: string, report: Report): void {
     return;
   }
   if (!isObject(value)) return;
-  if ("amount" in value && "currency" in value) checkMoneyValue(value, pointer, report);
+  const isMoney = "amount" in value && "currency" in value;
+  if (isMoney) checkMoneyValue(value, pointer, report);
   for (const [key, item] of Object.entries(value)) {
+    // Currency codes outside money values too: settings, props such as currency or allowedCurrencies.
+    if (!isMoney && key === "currency" && typeof item === "string") checkCurrency(item, joinPointer(pointer, key), report);
+    if (key === "allowedCurrencies" && Array.isArray(item)) {
+      item.forEach((code, i) => typeof code === "string" && checkCurrency(code, joinPointer(pointer, key, i), report));
+    }
     // A workflow's `input` is a JSON Schema, not data.
     if (key === "input" && /^\/workflows\/\d+$/.test(pointer)) continue;
     walk(item, joinPointer(pointer, key), report);
@@ -41,13 +47,25 @@ function checkMoneyValue(money: Record<string, unknown>, pointer: string, report
   const isBinding = (v: unknown): boolean => typeof v === "string" && v.includes("{{");
   if (!isBinding(amount) && !isDecimalString(amount)) {
     const fix = typeof amount === "number" && Number.isFinite(amount)
-      ? ` Write it as the string "${String(amount)}" so it stays exact.`
+      ? ` Write it as a string, such as "${asDecimalText(amount)}", so it stays exact.`
       : ' Use digits with an optional minus sign and decimal point, such as "1250.00" (no thousands separators, no exponent).';
     report(`${pointer}/amount`, "money.invalid-amount", `The amount ${JSON.stringify(amount)} is not a plain decimal string.${fix}`);
   }
-  if (!isBinding(currency) && (typeof currency !== "string" || !ISO_4217_CODES.has(currency))) {
-    const upper = typeof currency === "string" ? currency.toUpperCase() : "";
-    const hint = ISO_4217_CODES.has(upper) ? ` Did you mean '${upper}'?` : suggestion(upper, ISO_4217_CODES);
-    report(`${pointer}/currency`, "money.unknown-currency", `${JSON.stringify(currency)} is not an ISO 4217 currency code such as GBP, EUR or USD.${hint}`);
-  }
+  if (typeof currency === "string") checkCurrency(currency, `${pointer}/currency`, report);
+  else report(`${pointer}/currency`, "money.unknown-currency", `${JSON.stringify(currency)} is not an ISO 4217 currency code such as GBP, EUR or USD.`);
+}
+
+function checkCurrency(currency: string, pointer: string, report: Report): void {
+  if (currency.includes("{{") || ISO_4217_CODES.has(currency)) return;
+  const upper = currency.toUpperCase();
+  const hint = ISO_4217_CODES.has(upper) ? ` Did you mean '${upper}'?` : suggestion(upper, ISO_4217_CODES);
+  report(pointer, "money.unknown-currency", `${JSON.stringify(currency)} is not an ISO 4217 currency code such as GBP, EUR or USD.${hint}`);
+}
+
+/** A float written as decimal text, with at least two decimals as amounts usually are. */
+function asDecimalText(amount: number): string {
+  const text = String(amount);
+  if (/e/i.test(text)) return amount.toFixed(2);
+  const decimals = text.split(".")[1]?.length ?? 0;
+  return decimals >= 2 ? text : amount.toFixed(2);
 }

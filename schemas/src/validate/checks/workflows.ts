@@ -76,7 +76,7 @@ function checkTransitions(state: JsonObject, pointer: string, where: string, sta
     }
     const on = asString(transition["on"]);
     if (on !== undefined && outcomes && !outcomes.includes(on)) {
-      report(`${tPointer}/on`, "workflow.bad-transition", `${where}: a ${type} step never ends with '${on}'; it ends with ${outcomes.join(" or ")}.${suggestion(on, outcomes)}`);
+      report(`${tPointer}/on`, "workflow.bad-transition", `${where}: ${type === "action" || type === "approval" ? "an" : "a"} ${type} step never ends with '${on}'; it ends with ${outcomes.join(" or ")}.${suggestion(on, outcomes)}`);
     }
     if (type === "condition" && transition["when"] === undefined) hasFallback = true;
   });
