@@ -134,8 +134,10 @@ function limitWords(error: SchemaError): string {
     case "maxLength": return `should have at most ${limit} characters`;
     case "minimum": return `should be at least ${limit}`;
     case "maximum": return `should be at most ${limit}`;
-    case "minItems": case "minProperties": return `should have at least ${limit} item${limit === "1" ? "" : "s"}`;
-    case "maxItems": case "maxProperties": return `should have at most ${limit} items`;
+    case "minItems": return `should have at least ${limit} item${limit === "1" ? "" : "s"}`;
+    case "maxItems": return `should have at most ${limit} item${limit === "1" ? "" : "s"}`;
+    case "minProperties": return `should have at least ${limit} field${limit === "1" ? "" : "s"}`;
+    case "maxProperties": return `should have at most ${limit} field${limit === "1" ? "" : "s"}`;
     case "uniqueItems": return "should not list the same value twice";
     default: return error.message ?? "is not valid";
   }

@@ -234,3 +234,25 @@ describe("validateText", () => {
     expect(validateText("\uFEFF" + JSON.stringify(baseApp()), { manifests }).valid).toBe(true);
   });
 });
+
+describe("checks that only custom manifests reach", () => {
+  it("enforces what a slot accepts, required props and component versions", () => {
+    const app = baseApp();
+    set(app, "/pages/0/root/children/2", { id: "dialog", type: "Modal", slots: { footer: [{ id: "okButton", type: "Button", props: { text: "OK" } }] } });
+    set(app, "/pages/0/root/children/0/props", { pageSize: 5 });
+    set(app, "/pages/0/root/children/1/version", 3);
+    expect(validate(app, { manifests }).problems.map((p) => [p.pointer, p.code])).toEqual([
+      ["/pages/0/root/children/0/props", "prop.required"],
+      ["/pages/0/root/children/1/version", "component.version-from-future"],
+      ["/pages/0/root/children/2/slots/footer/0/type", "component.child-not-allowed"],
+    ]);
+  });
+
+  it("warns about a condition with no fallback", () => {
+    const app = baseApp();
+    set(app, "/workflows/0/states/review", { type: "condition", transitions: [{ when: "{{ workflow.data.amount > 100 }}", to: "pay" }, { when: "{{ true }}", to: "rejected" }] });
+    const result = validate(app, { manifests });
+    expect(result.valid).toBe(true);
+    expect(result.problems.map((p) => p.code)).toEqual(["workflow.missing-fallback"]);
+  });
+});
