@@ -27,6 +27,7 @@ export type { MigrationResult, MigrationStep } from "./migrations/migration.type
 export { parseExpression, type ExpressionNode, type ParseResult } from "./expressions/parse-expression.js";
 export { findBindings, hasBinding, type BindingScan, type BindingSegment } from "./expressions/find-bindings.js";
 export { analyseExpression, type ExpressionAnalysis, type ExpressionReference } from "./expressions/analyse-expression.js";
+export { analyseSource, clearExpressionCache, type SourceAnalysis } from "./expressions/analyse-source.js";
 export { FORBIDDEN_GLOBALS, FORBIDDEN_PROPERTIES, SCOPE_ROOTS, QUERY_FIELDS } from "./expressions/names.js";
 export { STDLIB_FUNCTIONS, STDLIB_NAMESPACES, type HelperDoc } from "./expressions/stdlib-catalog.js";
 export { buildSourceMap, type SourceMap, type SourcePosition } from "./json-source/source-locator.js";

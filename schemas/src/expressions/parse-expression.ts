@@ -1,11 +1,12 @@
 import jsep from "jsep";
-import arrow from "@jsep-plugin/arrow";
 import object from "@jsep-plugin/object";
 import spread from "@jsep-plugin/spread";
 import template from "@jsep-plugin/template";
+import { arrowPlugin } from "./arrow-plugin.js";
 
 // jsep plugins register globally; doing it once here means every importer gets the same grammar.
-jsep.plugins.register(arrow, template, object, spread);
+jsep.plugins.register(template, object, spread);
+arrowPlugin.init(jsep);
 // Bitwise and shift operators have no place in financial expressions and mostly signal a typo (| for ||).
 for (const op of ["|", "^", "&", "<<", ">>", ">>>"]) jsep.removeBinaryOp(op);
 jsep.removeUnaryOp("~");

@@ -1,6 +1,9 @@
 /** RFC 6901 JSON Pointer helpers. */
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(segment);
+  // Most keys hold neither character; skip the regexes for them.
+  if (!text.includes("~") && !text.includes("/")) return text;
+  return text.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function joinPointer(base: string, ...segments: (string | number)[]): string {

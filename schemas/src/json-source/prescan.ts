@@ -16,27 +16,34 @@ export function prescanJson(text: string, maxDepth: number): Prescan {
   let depth = 0;
   let deepest = 0;
   let members = 0;
-  let tooDeepAt = -1;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
+  // Jump from one structural character to the next; string bodies are skipped with indexOf.
+  const structural = /["{}[\]:]/g;
+  let match: RegExpExecArray | null;
+  while ((match = structural.exec(text)) !== null) {
+    const c = text.charCodeAt(match.index);
     if (c === 34 /* " */) {
-      for (i++; i < length; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 92 /* \ */) i++;
-        else if (s === 34) break;
-      }
+      structural.lastIndex = endOfString(text, match.index + 1);
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       depth++;
       if (depth > deepest) deepest = depth;
-      if (depth > maxDepth && tooDeepAt === -1) {
-        tooDeepAt = i;
-        break;
-      }
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
-    else if (c === 58 /* : */) members++;
+      if (depth > maxDepth) return { depth: deepest, members, tooDeepAt: match.index };
+    } else if (c === 58 /* : */) members++;
+    else depth--;
   }
-  return { depth: deepest, members, tooDeepAt };
+  return { depth: deepest, members, tooDeepAt: -1 };
+}
+
+/** Offset just past the closing quote of a string whose body starts at `from` (or the text's end). */
+function endOfString(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    for (let k = quote - 1; k >= from && text.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    at = quote + 1;
+  }
 }
 
 /** Number of own keys in every object of a parsed JSON value (iterative). */

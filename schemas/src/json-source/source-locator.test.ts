@@ -40,3 +40,11 @@ describe("prescanJson", () => {
     expect(prescanJson('{"a": "[[[{{{"}', 2).tooDeepAt).toBe(-1);
   });
 });
+
+describe("prescanJson on awkward strings", () => {
+  it("skips escaped quotes and backslashes inside strings", () => {
+    const text = String.raw`{"a": "x\"{[:", "b\\": "\\", "c": ["\\\"]"]}`;
+    expect(prescanJson(text, 10)).toEqual({ depth: 2, members: 3, tooDeepAt: -1 });
+    expect(JSON.parse(text)).toBeTruthy();
+  });
+});

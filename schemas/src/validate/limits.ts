@@ -24,16 +24,20 @@ export function resolveLimits(overrides: Partial<ValidationLimits> | undefined):
   return { ...DEFAULT_LIMITS, ...overrides };
 }
 
-/** Nesting depth of a parsed value, stopping as soon as `max` is passed (iterative: safe on any input, even cyclic objects). */
-export function exceedsDepth(value: unknown, max: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if (item.value === null || typeof item.value !== "object") continue;
-    const depth = item.depth + 1;
+/** Whether a value nests deeper than `max` (iterative, stops early; safe on cyclic objects). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const item = values.pop() as Record<string, unknown>;
+    const depth = depths.pop()! + 1;
     if (depth > max) return true;
-    for (const child of Object.values(item.value)) {
-      if (child !== null && typeof child === "object") stack.push({ value: child, depth });
+    for (const key in item) {
+      const child = item[key];
+      if (child !== null && typeof child === "object") {
+        values.push(child);
+        depths.push(depth);
+      }
     }
   }
   return false;

@@ -17,8 +17,7 @@ export interface TextValidationResult extends ValidationResult {
 export function validateText(text: string, options: Omit<ValidateOptions, "source" | "sourceMap"> = {}): TextValidationResult {
   const limits = resolveLimits(options.limits);
   const fail = (problem: Problem): TextValidationResult => ({ valid: false, problems: [problem] });
-  const bytes = utf8Length(text, limits.maxBytes);
-  if (bytes > limits.maxBytes) {
+  if (exceedsUtf8Bytes(text, limits.maxBytes)) {
     return fail({ pointer: "", code: "json.too-large", severity: "error", message: `The file is larger than the ${formatBytes(limits.maxBytes)} limit. An app definition is normally far smaller; check it is the right file.` });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -64,20 +63,20 @@ function syntaxProblem(text: string, error: Error): Problem {
   };
 }
 
-/** UTF-8 byte length, stopping early once past `stopAfter`. */
-function utf8Length(text: string, stopAfter: number): number {
-  if (text.length > stopAfter) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+/** Whether the text takes more than `limit` bytes in UTF-8, counted without encoding it. */
+function exceedsUtf8Bytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true; // at least one byte per UTF-16 unit
+  if (text.length * 3 <= limit) return false; // at most three bytes per unit
+  let bytes = text.length;
+  const nonAscii = /[\u0080-\uffff]/g;
+  let match: RegExpExecArray | null;
+  while ((match = nonAscii.exec(text)) !== null) {
+    const c = text.charCodeAt(match.index);
+    // Two bytes below U+0800; three above, except surrogate halves, which make four bytes as a pair.
+    bytes += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+    if (bytes > limit) return true;
   }
-  return bytes;
+  return false;
 }
 
 function formatBytes(bytes: number): string {

@@ -132,6 +132,7 @@ describe("validate never throws or hangs on hostile input", () => {
     ["null", null], ["a number", 42], ["a string", "{{"], ["an array", []],
     ["100,000-deep arrays", (() => { let v: unknown = []; for (let i = 0; i < 100_000; i++) v = [v]; return v; })()],
     ["a cyclic object", (() => { const o: Record<string, unknown> = { schemaVersion: 1 }; o["self"] = o; return o; })()],
+    ["a cyclic component tree", (() => { const root: Record<string, unknown> = { id: "root", type: "Stack" }; root["children"] = [root]; return { schemaVersion: 1, id: "x", name: "x", pages: [{ id: "p", path: "/", title: "P", root }] }; })()],
     ["pages that are not objects", { schemaVersion: 1, id: "x", name: "x", pages: [1, "a", null, [], { root: 5 }] }],
     ["a hostile state map", { schemaVersion: 1, id: "x", name: "x", pages: [], state: { __proto__: { type: "string" }, constructor: { type: "number", default: "x" } } }],
   ];
@@ -139,6 +140,23 @@ describe("validate never throws or hangs on hostile input", () => {
     const result = validate(doc, { manifests });
     expect(result.valid).toBe(false);
     expect(result.problems.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["a component tree", "/pages/0/root/children/0"],
+    ["a prop value", "/pages/0/root/children/0/props/data"],
+    ["a query's params", "/queries/0/params"],
+    ["a connection's config", "/connections/0/config"],
+    ["a workflow's input schema", "/workflows/0/input"],
+    ["an unknown field", "/extra"],
+  ])("reports nesting 100,000 deep in %s without overflowing the stack", (_where, pointer) => {
+    const app = baseApp();
+    let deep: unknown = pointer.endsWith("children/0") ? { id: "leaf", type: "Text" } : [];
+    for (let i = 0; i < 100_000; i++) deep = pointer.endsWith("children/0") ? { id: `n${i}`, type: "Stack", children: [deep] } : { a: deep };
+    set(app, pointer, deep);
+    const result = validate(app, { manifests });
+    expect(result.valid).toBe(false);
+    expect(result.problems.some((p) => p.message.startsWith("The definition could not be fully checked"))).toBe(false);
   });
 
   it("reports an unclosed {{ and expressions that use constructor", () => {
@@ -254,5 +272,18 @@ describe("checks that only custom manifests reach", () => {
     const result = validate(app, { manifests });
     expect(result.valid).toBe(true);
     expect(result.problems.map((p) => p.code)).toEqual(["workflow.missing-fallback"]);
+  });
+});
+
+describe("validateText size limit counts UTF-8 bytes", () => {
+  it("refuses multi-byte text over the limit that is under it in characters", () => {
+    const text = JSON.stringify({ name: "€".repeat(400) });
+    expect(validateText(text, { limits: { maxBytes: 1000 } }).problems[0]!.code).toBe("json.too-large");
+    expect(validateText(text, { limits: { maxBytes: 1300 } }).problems[0]!.code).not.toBe("json.too-large");
+  });
+  it("counts a surrogate pair as four bytes", () => {
+    const text = JSON.stringify({ name: "💷".repeat(100) });
+    expect(validateText(text, { limits: { maxBytes: 405 } }).problems[0]!.code).toBe("json.too-large");
+    expect(validateText(text, { limits: { maxBytes: 420 } }).problems[0]!.code).not.toBe("json.too-large");
   });
 });

@@ -4,7 +4,7 @@ import { validateApp } from "../generated/app-validator.js";
 import { buildSourceMap, type SourceMap } from "../json-source/source-locator.js";
 import type { GeneratedValidator } from "./app-validator.types.js";
 import { isObject, indexDefinition } from "./definition-index.js";
-import { exceedsDepth, resolveLimits, type ValidationLimits } from "./limits.js";
+import { resolveLimits, type ValidationLimits } from "./limits.js";
 import type { Problem, ProblemCode, ValidationResult } from "./problem.js";
 import { schemaProblems } from "./schema-problems.js";
 import { checkActions } from "./checks/actions.js";
@@ -58,10 +58,6 @@ function runChecks(doc: unknown, options: ValidateOptions, limits: ValidationLim
     report("", "json.not-an-object", "An app definition must be a JSON object ({ … }).");
     return;
   }
-  if (exceedsDepth(doc, limits.maxDepth)) {
-    report("", "json.too-deep", `The definition is nested more than ${limits.maxDepth} levels deep, which no real app needs. Flatten it.`);
-    return;
-  }
   const version = doc["schemaVersion"];
   if (version === undefined) report("/schemaVersion", "version.missing", `The definition has no schemaVersion. Add "schemaVersion": ${CURRENT_SCHEMA_VERSION}.`);
   else if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
@@ -74,11 +70,16 @@ function runChecks(doc: unknown, options: ValidateOptions, limits: ValidationLim
     return;
   }
 
+  const manifests = new Map((options.manifests ?? []).map((m) => [m.type, m] as const));
+  // The index walk runs first: it stops at hostile nesting before the schema check recurses into it.
+  const index = indexDefinition(doc, manifests, limits.maxDepth);
+  if (index.tooDeepAt !== undefined) {
+    report(index.tooDeepAt, "json.too-deep", `The definition is nested more than ${limits.maxDepth} levels deep here, which no real app needs. Flatten it.`);
+    return;
+  }
   const validator = validateApp as GeneratedValidator;
   if (!validator(doc)) problems.push(...schemaProblems(validator.errors ?? [], doc));
 
-  const manifests = new Map((options.manifests ?? []).map((m) => [m.type, m] as const));
-  const index = indexDefinition(doc, manifests);
   if (index.nodes.length > limits.maxNodes) {
     report("/pages", "limits.too-many-nodes", `The app has ${index.nodes.length} components; the limit is ${limits.maxNodes}. Split it into several apps.`);
     return;

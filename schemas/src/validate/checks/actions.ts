@@ -11,25 +11,24 @@ export function checkActions(index: DefinitionIndex, report: Report): void {
       report(`${pointer}/connection`, "ref.unknown-connection", `Query '${id}' uses the connection '${connection}', which does not exist.${suggestion(connection, connections)}`);
     }
   }
-  const pageIds = index.pages.map((p) => p.id).filter((id): id is string => id !== undefined);
+  const pageIds = new Set(index.pages.map((p) => p.id).filter((id): id is string => id !== undefined));
   for (const site of index.actions) {
     const { action, pointer, context } = site;
     const where = context.where;
     switch (action["action"]) {
       case "runQuery":
-        refersTo(site, "query", [...index.queries.keys()], "query", report);
+        refersTo(site, "query", index.queries, "query", report);
         break;
       case "navigate":
         refersTo(site, "page", pageIds, "page", report);
         break;
       case "startWorkflow":
-        refersTo(site, "workflow", [...index.workflows.keys()], "workflow", report);
+        refersTo(site, "workflow", index.workflows, "workflow", report);
         break;
       case "setState": {
         const key = asString(action["key"]);
-        const keys = [...index.stateKeys.keys()];
         if (key !== undefined && !index.stateKeys.has(key)) {
-          report(`${pointer}/key`, "ref.unknown-state", `${where}: sets the state variable '${key}', which the app does not declare.${suggestion(key, keys)} Declare it under "state".`);
+          report(`${pointer}/key`, "ref.unknown-state", `${where}: sets the state variable '${key}', which the app does not declare.${suggestion(key, index.stateKeys.keys())} Declare it under "state".`);
         }
         break;
       }
@@ -47,11 +46,11 @@ export function checkActions(index: DefinitionIndex, report: Report): void {
   }
 }
 
-function refersTo(site: ActionSite, field: string, known: string[], kind: string, report: Report): void {
+function refersTo(site: ActionSite, field: string, known: ReadonlySet<string> | ReadonlyMap<string, unknown>, kind: string, report: Report): void {
   const name = asString(site.action[field]);
-  if (name === undefined || known.includes(name)) return;
+  if (name === undefined || known.has(name)) return;
   const code = kind === "query" ? "ref.unknown-query" : kind === "page" ? "ref.unknown-page" : "ref.unknown-workflow";
-  report(`${site.pointer}/${field}`, code, `${site.context.where}: ${String(site.action["action"])} names the ${kind} '${name}', which does not exist.${suggestion(name, known)}`);
+  report(`${site.pointer}/${field}`, code, `${site.context.where}: ${String(site.action["action"])} names the ${kind} '${name}', which does not exist.${suggestion(name, known.keys())}`);
 }
 
 function checkComponentTarget(index: DefinitionIndex, site: ActionSite, exposed: string, what: string, report: Report): void {

@@ -1,7 +1,6 @@
-import { analyseExpression, type ExpressionReference } from "../../expressions/analyse-expression.js";
-import { findBindings } from "../../expressions/find-bindings.js";
+import type { ExpressionReference } from "../../expressions/analyse-expression.js";
+import { analyseTemplate } from "../../expressions/analyse-source.js";
 import { QUERY_FIELDS, SCOPE_ROOTS } from "../../expressions/names.js";
-import { parseExpression } from "../../expressions/parse-expression.js";
 import { STDLIB_FUNCTIONS, STDLIB_NAMESPACES } from "../../expressions/stdlib-catalog.js";
 import { suggestion } from "../did-you-mean.js";
 import type { DefinitionIndex, StringSite } from "../definition-index.js";
@@ -19,27 +18,27 @@ const WORKFLOW_ROOTS = new Set(["workflow", "app"]);
 /** Parses every {{ binding }} and checks the names it reads against the app. Returns the dependency edges. */
 export function checkBindings(index: DefinitionIndex, report: Report, maxExpressionLength: number): DependencyEdge[] {
   const edges: DependencyEdge[] = [];
+  const graphKey = createGraphKeys();
   for (const site of index.strings) {
-    const scan = findBindings(site.text);
+    const scan = analyseTemplate(site.text);
     if (!scan.ok) {
       report(site.pointer, "expression.unclosed", `${site.context.where}: a binding opened with {{ at character ${scan.index + 1} is never closed with }}.`);
       continue;
     }
     for (const binding of scan.bindings) {
-      const shown = shorten(binding.expression);
+      const shown = (): string => shorten(binding.expression);
       if (binding.expression.length > maxExpressionLength) {
         report(site.pointer, "limits.expression-too-long", `${site.context.where}: an expression is ${binding.expression.length} characters long; the limit is ${maxExpressionLength}. Split the logic into a query transform or state.`);
         continue;
       }
-      const parsed = parseExpression(binding.expression);
-      if (!parsed.ok) {
-        report(site.pointer, "expression.syntax", `${site.context.where}: the expression {{ ${shown} }} cannot be read: ${parsed.message} (at character ${parsed.index + 1}).`);
+      const analysis = binding.analysis;
+      if ("message" in analysis) {
+        report(site.pointer, "expression.syntax", `${site.context.where}: the expression {{ ${shown()} }} cannot be read: ${analysis.message} (at character ${analysis.index + 1}).`);
         continue;
       }
-      const analysis = analyseExpression(parsed.ast);
-      for (const issue of unique(analysis.issues)) report(site.pointer, issue.code, `${site.context.where}: ${issue.message} (in {{ ${shown} }}).`);
+      for (const issue of analysis.issues) report(site.pointer, issue.code, `${site.context.where}: ${issue.message} (in {{ ${shown()} }}).`);
       for (const reference of analysis.references) {
-        const target = checkReference(index, site, reference, report);
+        const target = checkReference(index, site, reference, report, graphKey);
         if (target !== undefined && site.context.graphNode !== undefined) edges.push({ from: site.context.graphNode, to: target, pointer: site.pointer });
       }
     }
@@ -48,10 +47,11 @@ export function checkBindings(index: DefinitionIndex, report: Report, maxExpress
 }
 
 /** Checks one reference; returns the graph node it reads, if any. */
-function checkReference(index: DefinitionIndex, site: StringSite, ref: ExpressionReference, report: Report): string | undefined {
+function checkReference(index: DefinitionIndex, site: StringSite, ref: ExpressionReference, report: Report, graphKey: (root: string, member: string) => string): string | undefined {
   const { context, pointer } = site;
   const where = context.where;
-  const [first, second] = ref.path;
+  const first = ref.path[0];
+  const second = ref.path[1];
   const fail = (code: Parameters<Report>[1], message: string): undefined => {
     report(pointer, code, `${where} ${message}`);
     return undefined;
@@ -65,12 +65,11 @@ function checkReference(index: DefinitionIndex, site: StringSite, ref: Expressio
   }
   if (ref.root === "queries") {
     if (first === undefined) return undefined;
-    const queryIds = [...index.queries.keys()];
-    if (!index.queries.has(first)) return fail("ref.unknown-query", `binds to query '${first}', which does not exist.${suggestion(first, queryIds)}`);
+    if (!index.queries.has(first)) return fail("ref.unknown-query", `binds to query '${first}', which does not exist.${suggestion(first, index.queries.keys())}`);
     if (second !== undefined && !QUERY_FIELDS.includes(second)) {
       return fail("ref.unknown-query-field", `reads '${second}' of query '${first}', which has ${QUERY_FIELDS.join(", ")}.${suggestion(second, QUERY_FIELDS)}`);
     }
-    return `queries.${first}`;
+    return graphKey("queries", first);
   }
   if (ref.root === "state") {
     if (first !== undefined && !index.stateKeys.has(first)) {
@@ -78,21 +77,22 @@ function checkReference(index: DefinitionIndex, site: StringSite, ref: Expressio
     }
     return undefined;
   }
-  if (ref.root in SCOPE_ROOTS) {
+  if (Object.hasOwn(SCOPE_ROOTS, ref.root)) {
     const members = SCOPE_ROOTS[ref.root];
     if (members && first !== undefined && !members.includes(first)) {
       return fail("ref.unknown-member", `reads '${ref.root}.${first}', but ${ref.root} has only ${members.join(", ")}.${suggestion(first, members)}`);
     }
     return undefined;
   }
-  if (ref.root in STDLIB_NAMESPACES) {
-    const fns = Object.keys(STDLIB_NAMESPACES[ref.root]!);
-    if (first === undefined || !fns.includes(first)) {
+  const namespace = STDLIB_NAMESPACES[ref.root];
+  if (namespace) {
+    if (first === undefined || !Object.hasOwn(namespace, first)) {
+      const fns = Object.keys(namespace);
       return fail("ref.unknown-helper", `calls '${ref.root}.${first ?? ""}', which is not a helper; ${ref.root} has ${fns.join(", ")}.${first === undefined ? "" : suggestion(first, fns)}`);
     }
     return undefined;
   }
-  if (ref.root in STDLIB_FUNCTIONS) return undefined;
+  if (Object.hasOwn(STDLIB_FUNCTIONS, ref.root)) return undefined;
   const component = index.nodesById.get(ref.root);
   if (component) {
     if (context.pageIndex !== undefined && component.pageIndex !== context.pageIndex) {
@@ -101,11 +101,11 @@ function checkReference(index: DefinitionIndex, site: StringSite, ref: Expressio
     }
     const exposes = component.manifest ? (component.manifest.exposes ?? {}) : undefined;
     if (first !== undefined && exposes) {
-      if (!(first in exposes)) {
+      if (!Object.hasOwn(exposes, first)) {
         const names = Object.keys(exposes);
         return fail("ref.unknown-component-value", `reads '${first}' of component '${ref.root}', but a ${component.manifest!.label} exposes ${names.length > 0 ? names.join(", ") : "no values"}.${suggestion(first, names)}`);
       }
-      return `${ref.root}.${first}`;
+      return graphKey(ref.root, first);
     }
     return undefined;
   }
@@ -116,9 +116,19 @@ function checkReference(index: DefinitionIndex, site: StringSite, ref: Expressio
   return fail("ref.unknown-name", `reads '${ref.root}', which is not a component, a query, state or a helper.${hint}`);
 }
 
-function unique<T extends { code: string; message: string }>(issues: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => !seen.has(i.code + i.message) && seen.add(i.code + i.message));
+/**
+ * Graph keys ("queries.accounts", "table1.selectedRow") built once per validation: the same
+ * key is met on many bindings, and a fresh concatenation would be re-hashed every time.
+ */
+function createGraphKeys(): (root: string, member: string) => string {
+  const keys = new Map<string, Map<string, string>>();
+  return (root, member) => {
+    let members = keys.get(root);
+    if (!members) keys.set(root, (members = new Map<string, string>()));
+    let key = members.get(member);
+    if (key === undefined) members.set(member, (key = `${root}.${member}`));
+    return key;
+  };
 }
 
 function isHelper(name: string): boolean {

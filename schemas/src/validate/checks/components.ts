@@ -65,11 +65,19 @@ function checkProps(entry: NodeEntry, report: Report, compile: PropsCompiler): v
   if (!manifest) return;
   const props = node["props"] ?? {};
   if (!isObject(props)) return;
-  const errors = compile(manifest.props)(props);
+  // Top-level binding props are checked when they run: leave them out rather than have ajv build errors to discard.
+  const bound = entry.boundProps;
+  let literal: Record<string, unknown> = props;
+  if (bound) {
+    literal = {};
+    for (const key in props) if (!bound.has(key)) literal[key] = props[key];
+  }
+  const errors = compile(manifest.props)(literal);
   if (!errors) return;
   const propNames = Object.keys((manifest.props["properties"] as object | undefined) ?? {});
   for (const error of collapseAlternatives(errors)) {
     if (isCausedByBinding(props, error)) continue;
+    if (error.keyword === "required" && error.instancePath === "" && bound?.has(String(error.params["missingProperty"]))) continue;
     const at = `${pointer}/props${error.instancePath}`;
     if (error.keyword === "additionalProperties") {
       const name = String(error.params["additionalProperty"]);

@@ -8,18 +8,33 @@ import type { Report } from "./report.js";
  * the props they derive from (manifest `derivedFrom`).
  */
 export function checkCycles(index: DefinitionIndex, edges: readonly DependencyEdge[], report: Report): void {
+  // Only a value that depends on something can sit on a loop: keep just the edges into such values
+  // (a binding's own graph node, or an exposed value derived from props that hold bindings).
+  const sources = new Set<string>();
+  for (const edge of edges) sources.add(edge.from);
+  const derived = (node: string): string[] => {
+    const dot = node.indexOf(".");
+    const id = node.slice(0, dot);
+    const from = index.nodesById.get(id)?.manifest?.exposes?.[node.slice(dot + 1)]?.derivedFrom ?? [];
+    return from.map((prop) => `${id}.${prop}`).filter((key) => sources.has(key));
+  };
   const graph = new Map<string, { to: string; pointer: string | undefined }[]>();
   const add = (from: string, to: string, pointer: string | undefined): void => {
     let list = graph.get(from);
     if (!list) graph.set(from, (list = []));
     list.push({ to, pointer });
   };
-  for (const edge of edges) add(edge.from, edge.to, edge.pointer);
-  for (const node of index.nodes) {
-    if (node.id === undefined || !node.manifest?.exposes) continue;
-    for (const [name, exposed] of Object.entries(node.manifest.exposes)) {
-      for (const prop of exposed.derivedFrom ?? []) add(`${node.id}.${name}`, `${node.id}.${prop}`, undefined);
-    }
+  const derivedDone = new Set<string>();
+  for (const edge of edges) {
+    if (sources.has(edge.to)) add(edge.from, edge.to, edge.pointer);
+    else if (!derivedDone.has(edge.to)) {
+      derivedDone.add(edge.to);
+      const targets = derived(edge.to);
+      if (targets.length === 0) continue;
+      // The binding's own edge first, so loops are reported from the binding written first.
+      add(edge.from, edge.to, edge.pointer);
+      for (const to of targets) add(edge.to, to, undefined);
+    } else if (graph.has(edge.to)) add(edge.from, edge.to, edge.pointer);
   }
   // Iterative DFS with colours; each cycle is reported once, at its first binding.
   const colour = new Map<string, 1 | 2>();

@@ -11,7 +11,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   ...FORBIDDEN_GLOBALS, ...FORBIDDEN_PROPERTIES, ...LITERAL_NAMES, ...KEYWORDS,
 ]);
 
-interface Owner { pointer: string; label: string }
+interface Owner { kind: string; id: string }
 
 /** Pages, components, queries, connections and workflows share one namespace: every id is unique in the app. */
 export function checkIds(index: DefinitionIndex, report: Report): void {
@@ -26,8 +26,8 @@ export function checkIds(index: DefinitionIndex, report: Report): void {
     }
     const first = seen.get(id);
     if (first) {
-      report(idPointer, "id.duplicate", `The id '${id}' is used twice: by ${first.label} and by this ${kind}. Every id must be unique in the app.`);
-    } else seen.set(id, { pointer: idPointer, label: `${kind} '${id}'` });
+      report(idPointer, "id.duplicate", `The id '${id}' is used twice: by ${first.kind} '${first.id}' and by this ${kind}. Every id must be unique in the app.`);
+    } else seen.set(id, { kind, id });
   };
   asArray(index.doc["pages"]).forEach((p, i) => isObject(p) && claim(p["id"], `/pages/${i}`, "page"));
   for (const node of index.nodes) claim(node.id, node.pointer, "component");

@@ -1,6 +1,5 @@
-import { joinPointer } from "../../json-source/json-pointer.js";
 import { suggestion } from "../did-you-mean.js";
-import { isObject, type DefinitionIndex } from "../definition-index.js";
+import type { DefinitionIndex } from "../definition-index.js";
 import { ISO_4217_CODES } from "./iso-4217.js";
 import type { Report } from "./report.js";
 
@@ -16,30 +15,8 @@ export function isDecimalString(value: unknown): value is string {
  * currency an ISO 4217 code. Bindings are checked when they run.
  */
 export function checkMoney(index: DefinitionIndex, report: Report): void {
-  for (const [key, value] of Object.entries(index.doc)) {
-    if (key === "connections") continue;
-    walk(value, `/${key}`, report);
-  }
-}
-
-function walk(value: unknown, pointer: string, report: Report): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, `${pointer}/${i}`, report));
-    return;
-  }
-  if (!isObject(value)) return;
-  const isMoney = "amount" in value && "currency" in value;
-  if (isMoney) checkMoneyValue(value, pointer, report);
-  for (const [key, item] of Object.entries(value)) {
-    // Currency codes outside money values too: settings, props such as currency or allowedCurrencies.
-    if (!isMoney && key === "currency" && typeof item === "string") checkCurrency(item, joinPointer(pointer, key), report);
-    if (key === "allowedCurrencies" && Array.isArray(item)) {
-      item.forEach((code, i) => typeof code === "string" && checkCurrency(code, joinPointer(pointer, key, i), report));
-    }
-    // A workflow's `input` is a JSON Schema, not data.
-    if (key === "input" && /^\/workflows\/\d+$/.test(pointer)) continue;
-    walk(item, joinPointer(pointer, key), report);
-  }
+  for (const { pointer, value } of index.money) checkMoneyValue(value, pointer, report);
+  for (const { pointer, value } of index.currencies) checkCurrency(value, pointer, report);
 }
 
 function checkMoneyValue(money: Record<string, unknown>, pointer: string, report: Report): void {
