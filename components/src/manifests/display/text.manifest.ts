@@ -8,7 +8,7 @@ export const textManifest = defineManifest({
   label: "Text",
   category: "display",
   icon: "text",
-  description: "A paragraph of plain text. Mix in live values with {{ }}, e.g. Balance: {{ formatMoney(account1.balance) }}.",
+  description: "A paragraph of plain text. Mix in live values with {{ }}, e.g. Balance: {{ money.format(account1.balance) }}.",
   props: {
     type: "object",
     additionalProperties: false,

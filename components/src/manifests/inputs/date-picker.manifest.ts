@@ -30,7 +30,7 @@ export const datePickerManifest = defineManifest({
       ...inputBaseProps,
       placeholder: placeholderProp,
       defaultValue: {
-        description: "The date the input starts with, as YYYY-MM-DD (e.g. {{ today() }}); empty when null.",
+        description: "The date the input starts with, as YYYY-MM-DD (e.g. {{ date.today() }}); empty when null.",
         ...valueSchema,
         default: null,
         "x-editor": "date",
