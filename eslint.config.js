@@ -14,6 +14,7 @@ const ANY_EXT = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 /** Files type-checked with tsconfig.test.json: the package tsconfigs exclude them. */
 const TEST_PROJECT_FILES = [
   "**/*.test.{ts,tsx}",
+  "**/*.test-support.ts",
   ".ci/**/*.ts",
   "bench/**/*.ts",
   "examples/**/*.ts",

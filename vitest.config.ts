@@ -13,5 +13,7 @@ export default defineConfig({
     // __boundary_probe_*: files planted for a moment by .ci/lint-boundaries.test.ts.
     exclude: ["**/node_modules/**", "**/dist/**", "**/__boundary_probe_*"],
     testTimeout: 10_000,
+    // One temporary folder per run for test databases (PGlite templates, copies); removed at the end.
+    globalSetup: ["server/src/db/testing/global-setup.test-support.ts"],
   },
 });

@@ -1,0 +1,23 @@
+import type { IncomingMessage } from "node:http";
+
+/**
+ * Who is calling: attached to the request by the authentication middleware
+ * (session cookie or API token), read by the access check of every route.
+ * A request without a principal is anonymous.
+ */
+export interface Principal {
+  /** The user id, or the API token id for automation. */
+  readonly subject: string;
+  /** Platform and business roles held in the request's workspace. */
+  readonly roles: readonly string[];
+}
+
+const principals = new WeakMap<IncomingMessage, Principal>();
+
+export function setPrincipal(req: IncomingMessage, principal: Principal): void {
+  principals.set(req, principal);
+}
+
+export function principalOf(req: IncomingMessage): Principal | undefined {
+  return principals.get(req);
+}
