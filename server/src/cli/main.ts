@@ -1,10 +1,12 @@
 import { EXIT, UsageError, processIo, type CliIo } from "./cli-io.js";
 import { migrateCommand } from "./commands/migrate.command.js";
+import { startCommand } from "./commands/start.command.js";
 import { validateCommand } from "./commands/validate.command.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  start: { run: startCommand, summary: "run the server (embedded database, or PostgreSQL with DATABASE_URL)" },
   validate: { run: validateCommand, summary: "check app definitions and list every problem with its place" },
   migrate: { run: migrateCommand, summary: "bring an app definition to the current schemaVersion" },
 };
