@@ -36,6 +36,8 @@ export interface StringSite {
   readonly pointer: string;
   readonly text: string;
   readonly context: SiteContext;
+  /** The dependency-graph node of this very string (a component prop), overriding the context's. */
+  readonly graphNode?: string | undefined;
 }
 
 export interface ActionSite {
@@ -208,8 +210,7 @@ function walkNodes(index: DefinitionIndex, node: JsonObject, pointer: string, pa
         if (!value.includes("{{")) continue;
         (entry.boundProps ??= new Set()).add(prop);
       } else if (value === null || typeof value !== "object") continue;
-      const context: SiteContext = { scope: "page", inHandler: false, inTransform: false, pageIndex, where, graphNode: id === undefined ? undefined : `${id}.${prop}` };
-      collectStrings(index, value, `${pointer}/props/${escapePointerSegment(prop)}`, context, depth + 2);
+      collectStrings(index, value, `${pointer}/props/${escapePointerSegment(prop)}`, base, depth + 2, id === undefined ? undefined : `${id}.${prop}`);
     }
   }
   collectStrings(index, node["visible"], `${pointer}/visible`, base, depth + 1);
@@ -257,18 +258,18 @@ function collectActions(index: DefinitionIndex, list: unknown, pointer: string, 
  * value and every currency code. Pointers are built only for what is recorded,
  * and nesting past the limit stops the walk (hostile or cyclic input).
  */
-function collectStrings(index: DefinitionIndex, value: unknown, pointer: string, context: SiteContext, depth: number): void {
+function collectStrings(index: DefinitionIndex, value: unknown, pointer: string, context: SiteContext, depth: number, graphNode?: string): void {
   if (typeof value === "string") {
-    if (value.includes("{{")) index.strings.push({ pointer, text: value, context });
+    if (value.includes("{{")) index.strings.push({ pointer, text: value, context, graphNode });
   } else if (value !== null && typeof value === "object") {
-    walkValue(index, value, pointer, [], context, depth);
+    walkValue(index, value, pointer, [], context, depth, graphNode);
   }
 }
 
 /** The recursive half of collectStrings; `path` is shared and only joined into a pointer when something is recorded. */
-function walkValue(index: DefinitionIndex, item: unknown, base: string, path: (string | number)[], context: SiteContext, level: number): void {
+function walkValue(index: DefinitionIndex, item: unknown, base: string, path: (string | number)[], context: SiteContext, level: number, graphNode: string | undefined): void {
   if (typeof item === "string") {
-    if (item.includes("{{")) index.strings.push({ pointer: joinPointer(base, ...path), text: item, context });
+    if (item.includes("{{")) index.strings.push({ pointer: joinPointer(base, ...path), text: item, context, graphNode });
     return;
   }
   if (item === null || typeof item !== "object" || index.tooDeepAt !== undefined) return;
@@ -281,7 +282,7 @@ function walkValue(index: DefinitionIndex, item: unknown, base: string, path: (s
       const child: unknown = item[i];
       if (child === null || (typeof child !== "object" && typeof child !== "string")) continue;
       path.push(i);
-      walkValue(index, child, base, path, context, level + 1);
+      walkValue(index, child, base, path, context, level + 1, graphNode);
       path.pop();
     }
     return;
@@ -297,7 +298,7 @@ function walkValue(index: DefinitionIndex, item: unknown, base: string, path: (s
     }
     if (child === null || (typeof child !== "object" && typeof child !== "string")) continue;
     path.push(key);
-    walkValue(index, child, base, path, context, level + 1);
+    walkValue(index, child, base, path, context, level + 1, graphNode);
     path.pop();
   }
 }

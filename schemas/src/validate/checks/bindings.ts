@@ -39,7 +39,8 @@ export function checkBindings(index: DefinitionIndex, report: Report, maxExpress
       for (const issue of analysis.issues) report(site.pointer, issue.code, `${site.context.where}: ${issue.message} (in {{ ${shown()} }}).`);
       for (const reference of analysis.references) {
         const target = checkReference(index, site, reference, report, graphKey);
-        if (target !== undefined && site.context.graphNode !== undefined) edges.push({ from: site.context.graphNode, to: target, pointer: site.pointer });
+        const from = site.graphNode ?? site.context.graphNode;
+        if (target !== undefined && from !== undefined) edges.push({ from, to: target, pointer: site.pointer });
       }
     }
   }
