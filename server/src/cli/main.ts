@@ -1,6 +1,8 @@
 import { EXIT, UsageError, processIo, type CliIo } from "./cli-io.js";
 import { migrateCommand } from "./commands/migrate.command.js";
+import { auditCommand } from "./commands/audit.command.js";
 import { startCommand } from "./commands/start.command.js";
+import { userCommand } from "./commands/user.command.js";
 import { validateCommand } from "./commands/validate.command.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -9,6 +11,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   start: { run: startCommand, summary: "run the server (embedded database, or PostgreSQL with DATABASE_URL)" },
   validate: { run: validateCommand, summary: "check app definitions and list every problem with its place" },
   migrate: { run: migrateCommand, summary: "bring an app definition to the current schemaVersion" },
+  user: { run: userCommand, summary: "create a user with roles in a workspace" },
+  audit: { run: auditCommand, summary: "verify the hash chain of the audit log" },
 };
 
 export const mainHelp = `Usage: finwright <command> [options]

@@ -1,4 +1,4 @@
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import { handleErrors } from "./errors/error-handler.js";
 import { handleUnknownRoutes } from "./errors/not-found.js";
@@ -14,12 +14,20 @@ export interface AppSettings {
   readonly trustProxy: boolean;
   /** The policy table for decisions taken before routing (body limit, 405); the server's own table by default. */
   readonly policies?: readonly RoutePolicy[];
+  /**
+   * Attaches the principal (session cookie or API token) before the body is
+   * read. createServer passes the real one; test apps without it see every
+   * caller as anonymous.
+   */
+  readonly authenticate?: RequestHandler;
 }
 
 /**
  * The request pipeline, in order, around the routes `mountRoutes` adds:
- * request id → request log → security headers → (authentication, next step)
+ * request id → request log → security headers → authentication (and CSRF)
  * → JSON content type → JSON body → routes → 404/405 → problem+json errors.
+ * Authentication comes before the body is read, so an unauthenticated or
+ * cross-site request is refused without parsing up to 6 MB of JSON.
  */
 export function assembleApp(settings: AppSettings, mountRoutes: (app: Express) => void): Express {
   const policies = settings.policies ?? allRoutePolicies;
@@ -34,6 +42,7 @@ export function assembleApp(settings: AppSettings, mountRoutes: (app: Express) =
   app.use(assignRequestId());
   app.use(logRequests(settings.logger));
   app.use(securityHeaders());
+  if (settings.authenticate) app.use(settings.authenticate);
   app.use(requireJsonContentType());
   app.use(parseJsonBody(policies));
 

@@ -19,6 +19,8 @@ export interface StartOptions {
   readonly trustProxy?: boolean | undefined;
   /** How long in-flight requests may take to finish once shutdown begins. */
   readonly drainTimeoutMs?: number | undefined;
+  /** Runs after migrations and before listening (e.g. seeding the demo workspace). */
+  readonly prepare?: ((database: Database) => Promise<void>) | undefined;
 }
 
 export interface RunningServer {
@@ -44,6 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     database = await openDatabase(usePostgres ? { databaseUrl: options.databaseUrl } : { dataDir });
     const report = await runMigrations(database);
+    await options.prepare?.(database);
     const app = createServer({ database, logger: options.logger, trustProxy: options.trustProxy, isReady: () => true });
     const server = await listen(app, options.port, options.host);
     const { port } = server.address() as AddressInfo;

@@ -61,6 +61,25 @@ describe("finwright start (real processes)", () => {
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
   }, 60_000);
 
+  it("--demo creates the demo users once and prints their password only that time", async () => {
+    const { dataDir, ...folder } = await copyPgliteTemplate("migrated");
+    folders.push(() => folder.remove());
+    const first = run(["start", "--demo", "--port", "0", "--data-dir", dataDir]);
+    const [, password] = await waitFor(first, /Password for all of them: (\S+)/);
+    const [, url] = await waitFor(first, /running at (http:\/\/127\.0\.0\.1:\d+)/);
+    const login = await fetch(`${url!}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "checker", password }) });
+    expect(login.status).toBe(200);
+    expect(await login.json()).toMatchObject({ roles: ["approver", "checker"], workspace: { slug: "demo" } });
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    const second = run(["start", "--demo", "--port", "0", "--data-dir", dataDir]);
+    await waitFor(second, /Press Ctrl\+C/);
+    expect(second.output()).toContain("Demo workspace: already set up");
+    expect(second.output()).not.toContain(password!);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  }, 90_000);
+
   it("exits 2 on a bad port", async () => {
     const started = run(["start", "--port", "70000"]);
     expect(await started.exited).toBe(2);

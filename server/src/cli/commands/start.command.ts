@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { DataDirLockedError } from "../../db/data-dir-lock.js";
+import { seedDemoWorkspace, DEMO_USERS } from "../../features/workspaces/seed-demo-workspace.js";
 import { startServer, type RunningServer } from "../../lifecycle/start-server.js";
 import { EXIT, UsageError, type CliIo } from "../cli-io.js";
 import { withUsageErrors } from "../parse-command-args.js";
@@ -15,6 +16,9 @@ Options:
   --port <n>         port to listen on (default: PORT or 3000)
   --host <address>   address to listen on (default: HOST or 127.0.0.1)
   --data-dir <dir>   the data folder (default: FINWRIGHT_DATA_DIR or ./.finwright)
+  --demo             on an empty database, create the demo workspace and its users
+                     (admin, builder, developer, maker, checker, viewer); their password is
+                     FINWRIGHT_DEMO_PASSWORD or a random one printed once
   -h, --help         show this help
 
 Environment: PORT, HOST, FINWRIGHT_DATA_DIR, DATABASE_URL, LOG_LEVEL (default info),
@@ -37,6 +41,7 @@ export async function startCommand(args: string[], io: CliIo, hooks: StartComman
     port: { type: "string" },
     host: { type: "string" },
     "data-dir": { type: "string" },
+    demo: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   } }));
   if (values.help) {
@@ -47,6 +52,7 @@ export async function startCommand(args: string[], io: CliIo, hooks: StartComman
   const port = parsePort(values.port ?? env["PORT"] ?? "3000", values.port === undefined ? "PORT" : "--port");
   const logger = pino({ level: env["LOG_LEVEL"] ?? "info" });
   let running: RunningServer;
+  let demo: { created: boolean; password?: string } | undefined;
   try {
     running = await startServer({
       host: values.host ?? env["HOST"] ?? "127.0.0.1",
@@ -55,6 +61,7 @@ export async function startCommand(args: string[], io: CliIo, hooks: StartComman
       dataDir: values["data-dir"] ?? env["FINWRIGHT_DATA_DIR"] ?? ".finwright",
       logger,
       trustProxy: env["FINWRIGHT_TRUST_PROXY"] === "1",
+      prepare: values.demo ? async (database) => void (demo = await seedDemoWorkspace(database, { password: env["FINWRIGHT_DEMO_PASSWORD"] || undefined })) : undefined,
     });
   } catch (error) {
     io.err(`finwright start: ${startFailure(error)}\n`);
@@ -62,12 +69,20 @@ export async function startCommand(args: string[], io: CliIo, hooks: StartComman
   }
   io.out(`Finwright is running at ${running.url}\n`);
   io.out(`Storage: ${running.storage}${running.appliedMigrations.length > 0 ? ` (applied migrations ${running.appliedMigrations.join(", ")})` : ""}\n`);
+  if (demo) io.out(demoBanner(demo));
   io.out("Press Ctrl+C to stop.\n");
   await (hooks.waitForStop ?? waitForSignal)();
   io.out("Stopping: finishing requests in flight…\n");
   await running.stop();
   io.out("Stopped.\n");
   return EXIT.ok;
+}
+
+function demoBanner(demo: { created: boolean; password?: string }): string {
+  const users = DEMO_USERS.map((u) => u.username).join(", ");
+  if (!demo.created) return "Demo workspace: already set up (users keep their passwords).\n";
+  const password = demo.password === undefined ? "the value of FINWRIGHT_DEMO_PASSWORD" : `${demo.password}   <- shown only this once; keep it`;
+  return `Demo workspace 'demo' created with users ${users}.\nPassword for all of them: ${password}\n`;
 }
 
 function parsePort(text: string, source: string): number {

@@ -8,8 +8,15 @@ import type { IncomingMessage } from "node:http";
 export interface Principal {
   /** The user id, or the API token id for automation. */
   readonly subject: string;
+  /** The user signed in, or who created the API token. */
+  readonly userId: string;
+  /** The one workspace this request acts in, from the session or token only, never from the request (Z2). */
+  readonly workspaceId: string;
   /** Platform and business roles held in the request's workspace. */
   readonly roles: readonly string[];
+  readonly via: "session" | "token";
+  /** The session's id (the sha256 of its cookie) or the API token's id: what logout or revocation ends. */
+  readonly credentialId: string;
 }
 
 const principals = new WeakMap<IncomingMessage, Principal>();

@@ -14,7 +14,14 @@ const checkers: RoutePolicy = { method: "POST", path: "/test/approve", access: {
 /** Stands in for the authentication step: `x-test-roles: a,b` signs the request in with those roles. */
 const signInFromTestHeader: RequestHandler = (req, _res, next) => {
   const roles = req.headers["x-test-roles"];
-  if (typeof roles === "string") setPrincipal(req, { subject: "user-1", roles: roles.split(",").filter((role) => role !== "") });
+  if (typeof roles === "string") setPrincipal(req, {
+      subject: "user-1",
+      userId: "user-1",
+      workspaceId: "workspace-1",
+      roles: roles.split(",").filter((role) => role !== ""),
+      via: "token",
+      credentialId: "token-1",
+    });
   next();
 };
 
