@@ -7,6 +7,7 @@ import { mountAuthRoutes } from "../features/auth/auth.routes.js";
 // Apps, drafts and versions:
 import { mountAllAppRoutes } from "../features/apps/mount-app-routes.js";
 import { mountHealthRoutes } from "./health/health.routes.js";
+import { mountOpenApiRoutes } from "./openapi/openapi.routes.js";
 import { mountSchemaRoutes } from "./schemas/schemas.routes.js";
 
 export interface RouteDependencies {
@@ -19,6 +20,7 @@ export interface RouteDependencies {
 export function mountServerRoutes(app: Express, dependencies: RouteDependencies): void {
   mountHealthRoutes(app, dependencies);
   mountSchemaRoutes(app);
+  mountOpenApiRoutes(app);
   mountAuthRoutes(app, dependencies);
   mountApiTokenRoutes(app, dependencies);
   mountAuditRoutes(app, dependencies);

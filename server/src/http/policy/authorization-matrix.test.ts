@@ -31,6 +31,7 @@ const httpSamples: MatrixSampleSource = () =>
     health: () => ({ path: "/healthz" }),
     readiness: () => ({ path: "/readyz" }),
     definitionSchema: () => ({ path: "/api/v1/schemas/app-1.json" }),
+    openApiDocument: () => ({ path: "/api/v1/openapi.json" }),
   });
 
 const SOURCES: readonly MatrixSampleSource[] = [httpSamples, authMatrixSamples, appMatrixSamples];

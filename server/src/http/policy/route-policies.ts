@@ -29,6 +29,12 @@ export const routePolicies = {
     access: "public",
     summary: "The published JSON Schemas of the app definition (app-1.json and its parts), by file name.",
   },
+  openApiDocument: {
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    access: "public",
+    summary: "The OpenAPI 3.1 description of this API (with an ETag).",
+  },
   login: {
     method: "POST",
     path: "/api/v1/auth/login",
