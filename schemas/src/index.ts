@@ -16,7 +16,7 @@ export { compilePropsWithAjv, type PropsCheck, type PropsCompiler, type PropsSch
 export { definitionSchemas, APP_SCHEMA_ID, MONEY_SCHEMA_ID, SCHEMA_BASE_URL } from "./json-schemas.js";
 
 export { validate, CURRENT_SCHEMA_VERSION, type ValidateOptions } from "./validate/validate.js";
-export { validateText, type TextValidationResult } from "./validate/validate-text.js";
+export { parseDefinitionText, validateText, type ParsedText, type TextValidationResult } from "./validate/validate-text.js";
 export { DEFAULT_LIMITS, type ValidationLimits } from "./validate/limits.js";
 export { PROBLEM_CODES, type Problem, type ProblemCode, type ValidationResult } from "./validate/problem.js";
 export { PLATFORM_ROLES } from "./validate/checks/roles.js";

@@ -16,3 +16,13 @@ export function splitPointer(pointer: string): string[] {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
+
+/** The value a pointer names inside a JSON value, or undefined when the path does not exist. */
+export function valueAtPointer(doc: unknown, pointer: string): unknown {
+  let value = doc;
+  for (const segment of splitPointer(pointer)) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}

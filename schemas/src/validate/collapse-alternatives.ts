@@ -1,8 +1,7 @@
 import type { PropsSchemaError } from "../props/props-ajv.js";
+import { typeWords } from "./type-words.js";
 
 type AnyError = PropsSchemaError & { schemaPath?: string };
-
-const TYPE_WORDS: Record<string, string> = { string: "text", number: "a number", integer: "a whole number", boolean: "true or false", array: "a list", object: "an object", null: "empty (null)" };
 
 /**
  * ajv reports a failed anyOf as every branch's errors followed by the anyOf
@@ -34,7 +33,7 @@ function describeForm(error: AnyError): string | undefined {
   const schemaPath = error.schemaPath ?? "";
   if (schemaPath.includes("money-1.json")) return 'money, such as { "amount": "10.00", "currency": "GBP" }';
   if (error.keyword === "pattern" && schemaPath.includes("/binding/")) return "a {{ binding }}";
-  if (error.keyword === "type") return String(error.params["type"]).split(",").map((t) => TYPE_WORDS[t] ?? t).join(" or ");
+  if (error.keyword === "type") return typeWords(String(error.params["type"]));
   if (error.keyword === "enum") return `one of ${(error.params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
   if (error.keyword === "const") return JSON.stringify(error.params["allowedValue"]);
   return undefined;

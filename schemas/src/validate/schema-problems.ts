@@ -1,9 +1,10 @@
-import { joinPointer } from "../json-source/json-pointer.js";
+import { joinPointer, valueAtPointer } from "../json-source/json-pointer.js";
 import { suggestion } from "./did-you-mean.js";
 import type { PropsSchemaError } from "../props/props-ajv.js";
 import type { Problem, ProblemCode } from "./problem.js";
 import { describePointer } from "./describe-pointer.js";
 import { collapseAlternatives, formsSentence } from "./collapse-alternatives.js";
+import { typeWords } from "./type-words.js";
 import type { JsonObject } from "./definition-index.js";
 
 type SchemaError = PropsSchemaError & { schemaPath: string; propertyName?: string };
@@ -24,8 +25,6 @@ const CODES: Record<string, ProblemCode> = {
   minimum: "schema.too-small", maximum: "schema.too-large", minItems: "schema.too-few", minProperties: "schema.too-few",
   maxItems: "schema.too-many", maxProperties: "schema.too-many", uniqueItems: "schema.not-unique", propertyNames: "schema.invalid-name",
 };
-
-const TYPE_WORDS: Record<string, string> = { string: "text", number: "a number", integer: "a whole number", boolean: "true or false", array: "a list", object: "an object", null: "null" };
 
 /** Turns the generated validator's errors into problems, collapsing the noise of composite keywords. */
 export function schemaProblems(errors: readonly SchemaError[], doc: JsonObject): Problem[] {
@@ -75,15 +74,15 @@ function translate(error: SchemaError, doc: JsonObject): Problem {
       return problem(joinPointer(at, name), "schema.unknown-property", `${place.owner}'${name}' is not a known setting${of}.${suggestion(name, allowedProperties(error))}`);
     }
     case "type":
-      return make(at, "schema.type", `should be ${String(p["type"]).split(",").map((t) => TYPE_WORDS[t] ?? t).join(" or ")}`, doc);
+      return make(at, "schema.type", `should be ${typeWords(String(p["type"]))}`, doc);
     case "enum": {
       const allowed = (p["allowedValues"] as unknown[]).map(String);
-      return make(at, "schema.enum", `should be one of: ${allowed.join(", ")}.${suggestion(asText(valueAt(doc, at)), allowed)}`, doc, true);
+      return make(at, "schema.enum", `should be one of: ${allowed.join(", ")}.${suggestion(asText(valueAtPointer(doc, at)), allowed)}`, doc, true);
     }
     case "const":
       return make(at, "schema.const", `should be ${JSON.stringify(p["allowedValue"])}`, doc);
     case "pattern":
-      return make(at, "schema.pattern", patternWords(error.schemaPath) ?? "is not in the expected format", doc, false, JSON.stringify(valueAt(doc, at)));
+      return make(at, "schema.pattern", patternWords(error.schemaPath) ?? "is not in the expected format", doc, false, JSON.stringify(valueAtPointer(doc, at)));
     case "discriminator":
       return discriminator(error, doc);
     default: {
@@ -148,14 +147,6 @@ function allowedProperties(error: SchemaError): string[] {
   return Object.keys(parent?.properties ?? {});
 }
 
-function valueAt(doc: unknown, pointer: string): unknown {
-  let value = doc;
-  for (const segment of pointer.split("/").slice(1)) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[segment.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return value;
-}
 
 function asText(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value) ?? "";

@@ -1,6 +1,7 @@
+import { splitPointer } from "../json-source/json-pointer.js";
 import { countMembers, prescanJson } from "../json-source/prescan.js";
 import { buildSourceMap, positionAt, type SourceMap } from "../json-source/source-locator.js";
-import { resolveLimits } from "./limits.js";
+import { resolveLimits, type ValidationLimits } from "./limits.js";
 import type { Problem, ValidationResult } from "./problem.js";
 import { validate, type ValidateOptions } from "./validate.js";
 
@@ -9,14 +10,19 @@ export interface TextValidationResult extends ValidationResult {
   readonly doc?: unknown;
 }
 
+export type ParsedText =
+  | { readonly ok: true; readonly doc: unknown; readonly body: string; readonly members: number }
+  | { readonly ok: false; readonly problem: Problem };
+
 /**
- * Validates JSON text: refuses oversized or over-deep input before parsing,
- * reports syntax errors and duplicate keys with line and column, then runs
- * `validate` on the parsed document. Never throws.
+ * Reads JSON text as Finwright does everywhere: refuses oversized or over-deep
+ * input before parsing, and reports a syntax error with line and column.
+ * `members` counts the object members in the text (duplicate keys show as a
+ * difference from the parsed document). Never throws.
  */
-export function validateText(text: string, options: Omit<ValidateOptions, "source" | "sourceMap"> = {}): TextValidationResult {
-  const limits = resolveLimits(options.limits);
-  const fail = (problem: Problem): TextValidationResult => ({ valid: false, problems: [problem] });
+export function parseDefinitionText(text: string, limitOverrides?: Partial<ValidationLimits>): ParsedText {
+  const limits = resolveLimits(limitOverrides);
+  const fail = (problem: Problem): ParsedText => ({ ok: false, problem });
   if (exceedsUtf8Bytes(text, limits.maxBytes)) {
     return fail({ pointer: "", code: "json.too-large", severity: "error", message: `The file is larger than the ${formatBytes(limits.maxBytes)} limit. An app definition is normally far smaller; check it is the right file.` });
   }
@@ -26,18 +32,27 @@ export function validateText(text: string, options: Omit<ValidateOptions, "sourc
     const at = positionAt(body, scan.tooDeepAt);
     return fail({ pointer: "", code: "json.too-deep", severity: "error", line: at.line, column: at.column, message: `The file is nested more than ${limits.maxDepth} levels deep, which no real app needs.` });
   }
-  let doc: unknown;
   try {
-    doc = JSON.parse(body);
+    return { ok: true, doc: JSON.parse(body), body, members: scan.members };
   } catch (error) {
     return fail(syntaxProblem(body, error as Error));
   }
+}
+
+/**
+ * Validates JSON text: parses it with parseDefinitionText, reports duplicate
+ * keys with line and column, then runs `validate` on the parsed document. Never throws.
+ */
+export function validateText(text: string, options: Omit<ValidateOptions, "source" | "sourceMap"> = {}): TextValidationResult {
+  const parsed = parseDefinitionText(text, options.limits);
+  if (!parsed.ok) return { valid: false, problems: [parsed.problem] };
+  const { doc, body } = parsed;
   let sourceMap: SourceMap | undefined;
   const duplicates: Problem[] = [];
-  if (countMembers(doc) !== scan.members) {
+  if (countMembers(doc) !== parsed.members) {
     sourceMap = buildSourceMap(body);
     for (const d of sourceMap.duplicateKeys) {
-      const name = d.pointer.slice(d.pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+      const name = splitPointer(d.pointer).at(-1) ?? "";
       const isId = /^\/workflows\/\d+\/states\/[^/]+$/.test(d.pointer) || /^\/state\/[^/]+$/.test(d.pointer);
       duplicates.push({
         pointer: d.pointer, code: isId ? "id.duplicate" : "json.duplicate-key", severity: "error", line: d.position.line, column: d.position.column,

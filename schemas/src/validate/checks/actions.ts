@@ -4,11 +4,10 @@ import type { Report } from "./report.js";
 
 /** Actions name queries, pages, workflows, components and state keys: each must exist and fit. */
 export function checkActions(index: DefinitionIndex, report: Report): void {
-  const connections = [...index.connections.keys()];
   for (const [id, { pointer, value: query }] of index.queries) {
     const connection = asString(query["connection"]);
     if (connection !== undefined && !index.connections.has(connection)) {
-      report(`${pointer}/connection`, "ref.unknown-connection", `Query '${id}' uses the connection '${connection}', which does not exist.${suggestion(connection, connections)}`);
+      report(`${pointer}/connection`, "ref.unknown-connection", `Query '${id}' uses the connection '${connection}', which does not exist.${suggestion(connection, index.connections.keys())}`);
     }
   }
   const pageIds = new Set(index.pages.map((p) => p.id).filter((id): id is string => id !== undefined));

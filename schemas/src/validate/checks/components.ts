@@ -1,6 +1,7 @@
-import { joinPointer } from "../../json-source/json-pointer.js";
+import { joinPointer, valueAtPointer } from "../../json-source/json-pointer.js";
 import type { PropsCompiler, PropsSchemaError } from "../../props/props-ajv.js";
 import { suggestion } from "../did-you-mean.js";
+import { typeWords } from "../type-words.js";
 import { collapseAlternatives, formsSentence } from "../collapse-alternatives.js";
 import { isObject, type DefinitionIndex, type NodeEntry } from "../definition-index.js";
 import type { Report } from "./report.js";
@@ -94,7 +95,7 @@ function checkProps(entry: NodeEntry, report: Report, compile: PropsCompiler): v
 function describePropError(error: PropsSchemaError): string {
   const p = error.params;
   switch (error.keyword) {
-    case "type": return `should be ${article(String(p["type"]))} (or a {{ binding }})`;
+    case "type": return `should be ${typeWords(String(p["type"]))} (or a {{ binding }})`;
     case "enum": return `should be one of: ${(p["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "const": return `should be ${JSON.stringify(p["allowedValue"])}`;
     case "minimum": return `should be at least ${String(p["limit"])}`;
@@ -109,18 +110,10 @@ function describePropError(error: PropsSchemaError): string {
   }
 }
 
-function article(type: string): string {
-  const words: Record<string, string> = { string: "text", number: "a number", integer: "a whole number", boolean: "true or false", array: "a list", object: "an object" };
-  return type.split(",").map((t) => words[t] ?? t).join(" or ");
-}
 
 /** A prop value that is (or contains, for composite keywords) a {{ binding }} is checked when it runs, not here. */
 function isCausedByBinding(props: Record<string, unknown>, error: PropsSchemaError): boolean {
-  let value: unknown = props;
-  for (const segment of error.instancePath.split("/").slice(1)) {
-    if (typeof value === "string") break;
-    value = isObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
-  }
+  const value = valueAtPointer(props, error.instancePath);
   if (typeof value === "string" && value.includes("{{")) return true;
   const composite = ["anyOf", "oneOf", "if", "then", "else", "uniqueItems", "contains", "not"];
   return composite.includes(error.keyword) && containsBinding(value);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { migrate, validateText } from "@finwright/schemas";
+import { migrate, parseDefinitionText } from "@finwright/schemas";
 import { EXIT, UsageError, type CliIo } from "../cli-io.js";
 import { loadManifests } from "../load-manifests.js";
 import { withUsageErrors } from "../parse-command-args.js";
@@ -41,11 +41,11 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
     io.err(`finwright migrate: cannot read '${file}': ${read.reason}\n`);
     return EXIT.usage;
   }
-  // Reuse the validator's JSON reading: size and depth limits, and a syntax error with line and column.
-  const parsed = validateText(read.text, { limits: { maxProblems: 1 } });
-  if (parsed.doc === undefined) {
-    const p = parsed.problems[0];
-    io.err(`${file}${p?.line ? `:${p.line}:${p.column ?? 1}` : ""} ${p?.message ?? "cannot be read"}\n`);
+  // The validator's JSON reading: size and depth limits, and a syntax error with line and column.
+  const parsed = parseDefinitionText(read.text);
+  if (!parsed.ok) {
+    const p = parsed.problem;
+    io.err(`${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ""} ${p.message}\n`);
     return EXIT.usage;
   }
   const manifests = await loadManifests(values.library ?? [], io.cwd);
